@@ -1,0 +1,77 @@
+"""MkDocs adapter: the only file that knows MkDocs. The engine is `hooks/explainer/`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from explainer import site
+from explainer.errors import DataError
+
+log = get_plugin_logger("explainer")
+_serving = False
+_build: site.Build | None = None
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    root = Path(config.config_file_path).resolve().parent
+    _build = site.prepare(root / "data", root, config.extra.get("explainer", {}))
+    if _build.error is not None:
+        _report(_build.error)
+    config.nav = site.extend_nav(config.nav, _build)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    assert _build is not None  # on_config always runs first
+    for path, content in _build.files().items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _build is not None
+    display = Path(config.docs_dir, page.file.src_uri)
+    try:
+        return _build.expand(markdown, page.file.src_uri, _relative(display, config))
+    except DataError as error:
+        _report(error)
+        return _build.error_notice(error) + markdown
+
+
+def on_page_context(
+    context: dict[str, object], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, object]:
+    assert _build is not None
+    edit_url = _build.edit_url(page.file.src_uri)
+    if edit_url is not None:
+        page.edit_url = edit_url
+    return context
+
+
+def _relative(path: Path, config: MkDocsConfig) -> str:
+    root = Path(config.config_file_path).resolve().parent
+    return path.relative_to(root).as_posix()
+
+
+def _report(error: DataError) -> None:
+    """Log every data error; stop a build, keep `mkdocs serve` running with a notice."""
+    for issue in error.issues:
+        log.error(str(issue))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print("\n".join(issue.github_annotation() for issue in error.issues))
+    if not _serving:
+        raise PluginError(error.report())
