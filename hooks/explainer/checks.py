@@ -28,9 +28,18 @@ class Loaded:
     document: YamlDocument
 
 
-def check_all(dataset: Dataset, files: list[Loaded], report: Report) -> None:
-    _check_sources(dataset, files, report)
-    _check_references(dataset, files, report)
+@dataclass(frozen=True)
+class Scope:
+    """What the checks may assume when some files failed to validate."""
+
+    extra_states: frozenset[str] = frozenset()
+    sources_complete: bool = True
+    citations_complete: bool = True
+
+
+def check_all(dataset: Dataset, files: list[Loaded], report: Report, scope: Scope) -> None:
+    _check_sources(dataset, files, report, scope)
+    _check_references(dataset, files, report, scope)
     _check_unique_ids(files, report)
     _check_state_order(files, report)
     _check_accord(dataset, files, report)
@@ -50,7 +59,7 @@ def walk(model: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, Any]]:
                 yield from walk(item, (*loc, name, index))
 
 
-def _check_sources(dataset: Dataset, files: list[Loaded], report: Report) -> None:
+def _check_sources(dataset: Dataset, files: list[Loaded], report: Report, scope: Scope) -> None:
     known = {source.id for source in dataset.sources}
     cited: set[str] = set()
     for item in files:
@@ -61,7 +70,7 @@ def _check_sources(dataset: Dataset, files: list[Loaded], report: Report) -> Non
                 continue
             for index, source_id in enumerate(value):
                 cited.add(source_id)
-                if source_id not in known:
+                if source_id not in known and scope.sources_complete:
                     report(
                         item.document,
                         (*loc, index),
@@ -69,15 +78,23 @@ def _check_sources(dataset: Dataset, files: list[Loaded], report: Report) -> Non
                         "or fix the id)",
                     )
     denied = dataset.denied_domains
+    first_with_url: dict[str, str] = {}
     for item in files:
         if not isinstance(item.model, SourcesFile):
             continue
         for index, source in enumerate(item.model.sources):
-            if source.id not in cited:
+            if source.id not in cited and scope.citations_complete:
                 report(
                     item.document,
                     ("sources", index, "id"),
                     f"source {source.id!r} is never cited (cite it from a claim or remove it)",
+                )
+            owner = first_with_url.setdefault(source.url, source.id)
+            if owner != source.id:
+                report(
+                    item.document,
+                    ("sources", index, "url"),
+                    f"the same address as source {owner!r} (cite that id instead and remove this one)",
                 )
             for field in ("url", "archive_url"):
                 url = getattr(source, field)
@@ -92,8 +109,8 @@ def _check_sources(dataset: Dataset, files: list[Loaded], report: Report) -> Non
                     )
 
 
-def _check_references(dataset: Dataset, files: list[Loaded], report: Report) -> None:
-    slugs = {state.slug for state in dataset.states}
+def _check_references(dataset: Dataset, files: list[Loaded], report: Report, scope: Scope) -> None:
+    slugs = {state.slug for state in dataset.states} | scope.extra_states
     documents = {document.id for document in dataset.accord.documents}
     for item in files:
         for loc, name, value in walk(item.model):

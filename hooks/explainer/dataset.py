@@ -75,7 +75,7 @@ class Dataset:
     @cached_property
     def as_of(self) -> dt.date:
         """The newest dated evidence: the day the site's statuses describe."""
-        return max((date.end for date in self.dated_evidence()), default=dt.date.min)
+        return max((date.start for date in self.dated_evidence()), default=dt.date.min)
 
     @cached_property
     def checked_on(self) -> dt.date:

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from explainer.checks import Loaded, check_all
+from explainer.checks import Loaded, Scope, check_all
 from explainer.dataset import Dataset
 from explainer.errors import DataError, DataIssue
 from explainer.messages import describe
@@ -51,20 +51,34 @@ def load_dataset(data_dir: Path, *, display_root: Path | None = None) -> Dataset
     root = display_root or data_dir.parent
     out = _Collector()
     loaded: dict[str, list[Loaded]] = {pattern: [] for pattern in LAYOUT}
+    failed: dict[str, list[Path]] = {pattern: [] for pattern in LAYOUT}
     if not data_dir.is_dir():
         raise DataError([DataIssue(_show(data_dir, root), 1, 1, "", "no data folder here")])
     for file, pattern in _discover(data_dir, root, out):
         item = _load_file(file, _show(file, root), LAYOUT[pattern], out)
         if item is not None:
             loaded[pattern].append(item)
-    if not loaded["accord.yml"] and not any(i.path.endswith("accord.yml") for i in out.issues):
-        out.issues.append(
-            DataIssue(_show(data_dir / "accord.yml", root), 1, 1, "", "accord.yml is missing")
-        )
-    if out.issues:
+        else:
+            failed[pattern].append(file)
+    if not loaded["accord.yml"]:
+        if not failed["accord.yml"]:
+            out.issues.append(
+                DataIssue(_show(data_dir / "accord.yml", root), 1, 1, "", "accord.yml is missing")
+            )
         raise DataError(out.issues)
     dataset = _assemble(loaded)
-    _check_references(dataset, loaded, out)
+    # Cross-file checks run even when some files failed, so one run reports everything;
+    # they only skip what a failed file could have satisfied.
+    check_all(
+        dataset,
+        [item for items in loaded.values() for item in items],
+        out.at,
+        scope=Scope(
+            extra_states=frozenset(file.stem for file in failed["states/*.yml"]),
+            sources_complete=not failed["sources/*.yml"],
+            citations_complete=not any(failed.values()),
+        ),
+    )
     if out.issues:
         raise DataError(out.issues)
     return dataset
@@ -124,6 +138,7 @@ def _load_file(file: Path, display: str, model: type[M], out: _Collector) -> Loa
                 (field,),
                 f"{name!r} must match the file name {file.stem!r} (rename one of them)",
             )
+            return None
     return Loaded(instance, document)
 
 
@@ -150,6 +165,3 @@ def _assemble(loaded: dict[str, list[Loaded]]) -> Dataset:
         files=files,
     )
 
-
-def _check_references(dataset: Dataset, loaded: dict[str, list[Loaded]], out: _Collector) -> None:
-    check_all(dataset, [item for items in loaded.values() for item in items], out.at)

@@ -32,8 +32,13 @@ def describe(detail: Any, model: type[BaseModel]) -> str:
         return _length_message(detail)
     if kind in {"partial_date", "day_date"}:
         return str(detail["msg"])
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        ctx = detail.get("ctx", {})
+        bound = ctx.get("ge", ctx.get("le"))
+        word = "at least" if kind == "greater_than_equal" else "at most"
+        return f"{_short(value)} is out of range (it must be {word} {bound})"
     if kind == "value_error":
-        return str(detail.get("ctx", {}).get("error", detail["msg"]))
+        return str(detail.get("ctx", {}).get("error", detail["msg"])).removeprefix("Value error, ")
     return f"{detail['msg']} (got {_short(value)})"
 
 

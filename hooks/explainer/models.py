@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from explainer.dates import Day, PartialDate
 from explainer.iso import is_valid_alpha2, is_valid_alpha3
@@ -89,17 +96,21 @@ class Record(BaseModel):
 class Source(Record):
     """One item of the bibliography; claims cite it by id."""
 
-    id: Slug
-    url: HttpsUrl
-    title: Name
-    publisher: Name
-    published: PartialDate
-    accessed: Day
-    kind: SourceKind
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = "en"
-    archive_url: HttpsUrl | None = None
-    quote: ShortQuote | None = None
-    note: Text | None = None
+    id: Slug = Field(description="the source's stable id, which claims cite")
+    url: HttpsUrl = Field(description="https:// address of the original publication")
+    title: Name = Field(description="the title the publisher gave it")
+    publisher: Name = Field(description="who published it: a ministry, an agency, a newspaper")
+    published: PartialDate = Field(description="publication date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    accessed: Day = Field(description="the day someone last checked it says what is cited")
+    kind: SourceKind = Field(description="the kind of publisher")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = Field(
+        default="en", description="ISO 639 code of the language it is written in"
+    )
+    archive_url: HttpsUrl | None = Field(default=None, description="a copy in a web archive")
+    quote: ShortQuote | None = Field(
+        default=None, description="a short quote (at most 400 characters) that supports a claim"
+    )
+    note: Text | None = Field(default=None, description="what a reader should know about it")
 
 
 class SourcesFile(Record):
@@ -165,10 +176,12 @@ class AccordFile(Record):
 class StatusStep(Record):
     """One dated change in a state's relationship to the accord or to its counterpart."""
 
-    date: PartialDate
-    kind: StepKind
-    note: Text
-    document: Slug | None = None
+    date: PartialDate = Field(description="when it happened (YYYY-MM-DD, YYYY-MM or YYYY)")
+    kind: StepKind = Field(description="what changed, from a closed list of step kinds")
+    note: Text = Field(description="what happened, in a sentence or two")
+    document: Slug | None = Field(
+        default=None, description="id of the accord document the step was taken under"
+    )
     sources: SourceIds
 
 
@@ -212,25 +225,39 @@ class Evidence(Record):
 class StateFile(Record):
     """data/states/<slug>.yml: one state."""
 
-    slug: Slug
-    name: Name
-    iso2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
-    iso3: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
-    un_member: bool = True
-    role: Role
-    summary: Text
+    slug: Slug = Field(description="the state's id: also its file name and its page address")
+    name: Name = Field(description="the state's short English name")
+    iso2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 code"
+    )
+    iso3: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = Field(
+        default=None, description="ISO 3166-1 alpha-3 code"
+    )
+    un_member: bool = Field(default=True, description="whether it is a UN member state")
+    role: Role = Field(description="its part in the accord, e.g. party, member or candidate")
+    summary: Text = Field(description="a paragraph on the state and the accord")
     sources: SourceIds
     status: tuple[StatusStep, ...] = ()
     terms: tuple[Term, ...] = ()
     claims: tuple[Claim, ...] = ()
     evidence: tuple[Evidence, ...] = ()
 
+    @field_validator("iso2")
+    @classmethod
+    def _check_iso2(cls, code: str | None) -> str | None:
+        if code is not None and not is_valid_alpha2(code):
+            raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 code (e.g. AE, KZ)")
+        return code
+
+    @field_validator("iso3")
+    @classmethod
+    def _check_iso3(cls, code: str | None) -> str | None:
+        if code is not None and not is_valid_alpha3(code):
+            raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 code (e.g. ARE, KAZ)")
+        return code
+
     @model_validator(mode="after")
     def _check(self) -> StateFile:
-        if self.iso2 is not None and not is_valid_alpha2(self.iso2):
-            raise ValueError(f"iso2 {self.iso2!r} is not an ISO 3166-1 alpha-2 code")
-        if self.iso3 is not None and not is_valid_alpha3(self.iso3):
-            raise ValueError(f"iso3 {self.iso3!r} is not an ISO 3166-1 alpha-3 code")
         if self.un_member and (self.iso2 is None or self.iso3 is None):
             raise ValueError("a UN member needs iso2 and iso3 codes")
         return self
@@ -242,12 +269,12 @@ class StateFile(Record):
 class Event(Record):
     """One dated event on the timeline."""
 
-    id: Slug
-    date: PartialDate
-    title: Name
-    summary: Text
-    states: tuple[Slug, ...] = ()
-    category: EventCategory
+    id: Slug = Field(description="the event's stable id: its anchor on the timeline page")
+    date: PartialDate = Field(description="when it happened (YYYY-MM-DD, YYYY-MM or YYYY)")
+    title: Name = Field(description="a one-line headline")
+    summary: Text = Field(description="what happened")
+    states: tuple[Slug, ...] = Field(default=(), description="slugs of the states involved")
+    category: EventCategory = Field(description="the kind of event")
     sources: SourceIds
 
 
@@ -260,19 +287,19 @@ class EventsFile(Record):
 class Observation(Record):
     """One value of a series, with the source that published it."""
 
-    state: Slug
-    year: int = Field(ge=1900, le=2100)
+    state: Slug = Field(description="slug of the state the value is about")
+    year: int = Field(ge=1900, le=2100, description="the calendar year the value covers")
     months: int = Field(default=12, ge=1, le=12, description="months covered, from January")
-    value: float = Field(strict=False, ge=0)
-    note: Text | None = None
+    value: float = Field(strict=False, ge=0, description="the number, in the series' unit")
+    note: Text | None = Field(default=None, description="what a reader should know about it")
     sources: SourceIds
 
 
 class SeriesFile(Record):
     """data/series/<id>.yml: numbers for a chart; several sources may give the same year."""
 
-    id: Slug
-    title: Name
-    unit: Name
-    definition: Text
+    id: Slug = Field(description="the series' id: also its file name")
+    title: Name = Field(description="what the series counts, as a chart title")
+    unit: Name = Field(description="the unit of every value, e.g. US dollars")
+    definition: Text = Field(description="how the numbers are defined and collected")
     observations: tuple[Observation, ...] = Field(min_length=1)

@@ -49,7 +49,7 @@ class Build:
 
     def expand(self, markdown: str, page: str, display_path: str) -> str:
         if self.dataset is None:
-            return markdown
+            return self.error_notice(self.error) + markdown
         return expand_markers(markdown, self.dataset, page, display_path)
 
     def edit_url(self, page: str) -> str | None:

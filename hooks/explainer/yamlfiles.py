@@ -186,7 +186,10 @@ def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[DataI
     ]
     if tab_issues:
         return None, tab_issues
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        return fail(*_control_character(error, text))
     try:
         node = loader.get_single_node()
     except _TooManyAliases as error:
@@ -204,6 +207,8 @@ def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[DataI
     except yaml.MarkedYAMLError as error:
         problem = error.problem or "invalid YAML"
         return fail(f"invalid YAML: {problem}", *_mark(error.problem_mark))
+    except yaml.reader.ReaderError as error:
+        return fail(*_control_character(error, text))
     finally:
         loader.dispose()
     if node is None:
@@ -216,6 +221,13 @@ def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[DataI
     if reader.issues:
         return None, reader.issues
     return YamlDocument(display, value, reader.positions, reader.key_positions), []
+
+
+def _control_character(error: yaml.reader.ReaderError, text: str) -> tuple[str, int, int]:
+    line = text.count("\n", 0, error.position) + 1
+    column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    return f"the control character U+{code:04X} is not allowed (delete it)", line, column
 
 
 def _mark(mark: Any) -> tuple[int, int]:
