@@ -73,9 +73,14 @@ class Dataset:
         yield from (event.date for event in self.events)
 
     @cached_property
+    def newest_evidence(self) -> PartialDate:
+        """The newest dated evidence, with the precision its source gives."""
+        return max(self.dated_evidence(), key=lambda date: (date.start, date.precision == "day"))
+
+    @cached_property
     def as_of(self) -> dt.date:
-        """The newest dated evidence: the day the site's statuses describe."""
-        return max((date.start for date in self.dated_evidence()), default=dt.date.min)
+        """The day the site's statuses describe: the first day of the newest evidence."""
+        return self.newest_evidence.start
 
     @cached_property
     def checked_on(self) -> dt.date:

@@ -9,7 +9,6 @@ import re
 from collections.abc import Callable
 
 from explainer.dataset import Dataset
-from explainer.dates import PartialDate
 from explainer.errors import DataError, DataIssue
 from explainer.models import CountingRule
 from explainer.pages import render, rule_rows, state_page_path, time_element
@@ -44,12 +43,7 @@ def expand_members(dataset: Dataset, arg: str, page: str) -> str:
 def expand_as_of(dataset: Dataset, arg: str, page: str) -> str:
     if arg:
         raise MarkerError("as-of takes no argument")
-    return str(time_element(_partial(dataset)))
-
-
-def _partial(dataset: Dataset) -> PartialDate:
-    day = dataset.as_of
-    return PartialDate(day.year, day.month, day.day)
+    return str(time_element(dataset.newest_evidence))
 
 
 def expand_rules_table(dataset: Dataset, arg: str, page: str) -> str:
