@@ -38,7 +38,7 @@ def test_unknown_markers_fail_with_page_line_and_column(dataset) -> None:  # typ
         expand_markers(text, dataset, "index.md", "docs/index.md")
     assert [str(i) for i in raised.value.issues] == [
         "docs/index.md:3:11: <!-- explainer:cuont signed-compact -->: unknown marker kind "
-        f"'cuont' (use one of: {', '.join(sorted(EXPANDERS))})",
+        f"'cuont' (use one of: {', '.join(sorted([*EXPANDERS, 'cite', 'sources', 'claim', 'candidates-table']))})",
         "docs/index.md:4:1: <!-- explainer:count x -->: unknown counting rule 'x' "
         "(use one of: signed-compact, announced)",
     ]
@@ -47,3 +47,12 @@ def test_unknown_markers_fail_with_page_line_and_column(dataset) -> None:  # typ
 def test_ordinary_comments_are_left_alone(dataset) -> None:  # type: ignore[no-untyped-def]
     text = "<!-- a note --> <!-- explainer-ish -->"
     assert expand_markers(text, dataset, "index.md", "docs/index.md") == text
+
+
+def test_prose_cites_sources_like_generated_pages(dataset) -> None:  # type: ignore[no-untyped-def]
+    text = "A <!-- explainer:cite coastal-gazette-2020 --> B\n\n<!-- explainer:sources -->"
+    out = expand_markers(text, dataset, "about.md", "docs/about.md")
+    assert '[\\[1\\]](sources.md#source-coastal-gazette-2020 "Coastal Gazette:' in out
+    assert "1. <a href=\"https://gazette.example.com/2020/estonia-withdraws\"" in out
+    with pytest.raises(DataError, match="unknown source id"):
+        expand_markers("<!-- explainer:cite nope -->", dataset, "about.md", "docs/about.md")

@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from markupsafe import Markup
+
+from explainer.citations import Citations
 from explainer.dataset import Dataset
 from explainer.errors import DataError, DataIssue
 from explainer.models import CountingRule
@@ -72,6 +75,44 @@ EXPANDERS: dict[str, Expander] = {
 }
 
 
+def _cite(cites: Citations, arg: str) -> str:
+    """`cite a,b`: numbered citations in prose, the same as on generated pages."""
+    ids = [part for part in arg.split(",") if part]
+    unknown = [i for i in ids if i not in {s.id for s in cites.dataset.sources}]
+    if not ids or unknown:
+        raise MarkerError(f"unknown source id(s) {unknown or [arg]} (use ids from data/sources/)")
+    return str(cites.cite(ids))
+
+
+def _claim(cites: Citations, arg: str) -> str:
+    """`claim <id>`: a contested claim's positions side by side, as on its state's page."""
+    claims = {c.id: (s, c) for s in cites.dataset.states for c in s.claims}
+    if arg not in claims:
+        raise MarkerError(f"unknown claim {arg!r} (use one of: {', '.join(sorted(claims))})")
+    state, claim = claims[arg]
+    link = link_between(cites.page, state_page_path(state.slug), f"claim-{claim.id}")
+    return render("marker_claim.md.j2", claim=claim, cites=cites, state=state, link=Markup(link))
+
+
+def _candidates_table(cites: Citations, arg: str) -> str:
+    """States with the candidate role and the newest dated evidence about each."""
+    if arg:
+        raise MarkerError("candidates-table takes no argument")
+    rows = []
+    for state in cites.dataset.states:
+        if state.role == "candidate":
+            newest = max(state.evidence, key=lambda e: e.date.start, default=None)
+            rows.append((state, link_between(cites.page, state_page_path(state.slug)), newest))
+    return render("marker_candidates.md.j2", rows=rows, cites=cites)
+
+
+def _source_list(cites: Citations, arg: str) -> str:
+    """`sources`: the numbered list of what the page cited, placed where the marker is."""
+    if arg:
+        raise MarkerError("sources takes no argument")
+    return render("marker_sources.md.j2", cites=cites)
+
+
 def expand_markers(
     markdown: str,
     dataset: Dataset,
@@ -80,7 +121,15 @@ def expand_markers(
     extra: dict[str, Expander] | None = None,
 ) -> str:
     """Replace every marker; raise DataError naming each bad one (all of them, at once)."""
-    expanders = {**EXPANDERS, **(extra or {})}
+    cites = Citations(dataset, page)
+    expanders = {
+        **EXPANDERS,
+        **(extra or {}),
+        "cite": lambda d, arg, p: _cite(cites, arg),
+        "sources": lambda d, arg, p: _source_list(cites, arg),
+        "claim": lambda d, arg, p: _claim(cites, arg),
+        "candidates-table": lambda d, arg, p: _candidates_table(cites, arg),
+    }
     issues: list[DataIssue] = []
 
     def replace(match: re.Match[str]) -> str:
