@@ -33,12 +33,16 @@ def test_links_are_relative_to_the_page(dataset) -> None:  # type: ignore[no-unt
 
 
 def test_unknown_markers_fail_with_page_line_and_column(dataset) -> None:  # type: ignore[no-untyped-def]
-    text = "# Title\n\nSome text <!-- explainer:cuont signed-compact -->\n<!-- explainer:count x -->"
+    text = (
+        "# Title\n\nSome text <!-- explainer:cuont signed-compact -->\n"
+        "<!-- explainer:count x -->"
+    )
+    kinds = ", ".join(sorted([*EXPANDERS, "cite", "sources", "claim", "candidates-table"]))
     with pytest.raises(DataError) as raised:
         expand_markers(text, dataset, "index.md", "docs/index.md")
     assert [str(i) for i in raised.value.issues] == [
         "docs/index.md:3:11: <!-- explainer:cuont signed-compact -->: unknown marker kind "
-        f"'cuont' (use one of: {', '.join(sorted([*EXPANDERS, 'cite', 'sources', 'claim', 'candidates-table']))})",
+        f"'cuont' (use one of: {kinds})",
         "docs/index.md:4:1: <!-- explainer:count x -->: unknown counting rule 'x' "
         "(use one of: signed-compact, announced)",
     ]

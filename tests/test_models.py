@@ -51,7 +51,7 @@ def test_day_needs_a_day() -> None:
 
 
 def test_unknown_keys_are_refused() -> None:
-    with pytest.raises(ValidationError, match="extra_forbidden|Extra inputs"):
+    with pytest.raises(ValidationError, match=r"extra_forbidden|Extra inputs"):
         Source.model_validate({**SOURCE, "author": "x"})
 
 

@@ -94,7 +94,8 @@ def _check_sources(dataset: Dataset, files: list[Loaded], report: Report, scope:
                 report(
                     item.document,
                     ("sources", index, "url"),
-                    f"the same address as source {owner!r} (cite that id instead and remove this one)",
+                    f"the same address as source {owner!r} "
+                    "(cite that id instead and remove this one)",
                 )
             for field in ("url", "archive_url"):
                 url = getattr(source, field)

@@ -18,7 +18,9 @@ class DataIssue:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
 
     def github_annotation(self) -> str:
         """The workflow command that puts the error on the line of a pull request."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -55,7 +55,7 @@ class YamlDocument:
 class _Loader(yaml.SafeLoader):
     """Composes nodes only; no implicit resolution, so every plain scalar arrives as a string."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -65,7 +65,7 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise _TooManyAliases(mark)
         return super().compose_node(parent, index)
 
@@ -99,6 +99,7 @@ class _Reader:
             return self.mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return tuple(self.value(item, (*loc, i)) for i, item in enumerate(node.value))
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
         return self.scalar(node, loc)
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
