@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from explainer import site
+from explainer import security, site
 from explainer.errors import DataError
 
 log = get_plugin_logger("explainer")
@@ -28,7 +28,14 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     root = Path(config.config_file_path).resolve().parent
-    _build = site.prepare(root / "data", root, config.extra.get("explainer", {}))
+    _build = site.prepare(
+        root / "data",
+        root,
+        config.extra.get("explainer", {}),
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        directory_urls=config.use_directory_urls,
+    )
     if _build.error is not None:
         _report(_build.error)
     config.nav = site.extend_nav(config.nav, _build)
@@ -60,6 +67,20 @@ def on_page_context(
     if edit_url is not None:
         page.edit_url = edit_url
     return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    assert _build is not None
+    return _secure(_build.add_head_links(output), page.content or "")
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return _secure(output_content) if template_name.endswith(".html") else output_content
+
+
+def _secure(html: str, content: str = "") -> str:
+    """The page's Content-Security-Policy; not under `mkdocs serve`, whose live reload is inline."""
+    return html if _serving else security.add_policy(html, content)
 
 
 def _relative(path: Path, config: MkDocsConfig) -> str:

@@ -10,9 +10,12 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
+from explainer.chartdata import ChartOptions
 from explainer.citations import Citations
 from explainer.dataset import Dataset
+from explainer.embeds import render_chart
 from explainer.errors import DataError, DataIssue
+from explainer.figures import build_charts
 from explainer.models import CountingRule
 from explainer.pages import render, rule_rows, state_page_path, time_element
 from explainer.text import link_between, plain
@@ -55,6 +58,18 @@ def expand_rules_table(dataset: Dataset, arg: str, page: str) -> str:
     return render("marker_rules_table.md.j2", rows=rule_rows(dataset, page))
 
 
+def _candidates_table(cites: Citations, arg: str) -> str:
+    """States with the candidate role and the newest dated evidence about each."""
+    if arg:
+        raise MarkerError("candidates-table takes no argument")
+    rows = []
+    for state in cites.dataset.states:
+        if state.role == "candidate":
+            newest = max(state.evidence, key=lambda e: e.date.start, default=None)
+            rows.append((state, link_between(cites.page, state_page_path(state.slug)), newest))
+    return render("marker_candidates.md.j2", rows=rows, cites=cites)
+
+
 def expand_latest_events(dataset: Dataset, arg: str, page: str) -> str:
     if not arg.isdigit() or not 1 <= int(arg) <= 50:
         raise MarkerError("latest-events takes a number from 1 to 50, e.g. latest-events 5")
@@ -66,7 +81,17 @@ def expand_latest_events(dataset: Dataset, arg: str, page: str) -> str:
     return "\n".join(lines)
 
 
+def expand_chart(dataset: Dataset, arg: str, page: str, options: ChartOptions | None = None) -> str:
+    """`chart <id>`: a chart from the registry (figures.py), with its table and CSV link."""
+    charts = build_charts(dataset, options)
+    if arg not in charts:
+        shown = ", ".join(list(charts)[:8])
+        raise MarkerError(f"unknown chart id {arg!r} (use one of: {shown}, ...)")
+    return render_chart(charts[arg], page)
+
+
 EXPANDERS: dict[str, Expander] = {
+    "chart": expand_chart,
     "count": expand_count,
     "members": expand_members,
     "as-of": expand_as_of,
@@ -94,18 +119,6 @@ def _claim(cites: Citations, arg: str) -> str:
     return render("marker_claim.md.j2", claim=claim, cites=cites, state=state, link=Markup(link))
 
 
-def _candidates_table(cites: Citations, arg: str) -> str:
-    """States with the candidate role and the newest dated evidence about each."""
-    if arg:
-        raise MarkerError("candidates-table takes no argument")
-    rows = []
-    for state in cites.dataset.states:
-        if state.role == "candidate":
-            newest = max(state.evidence, key=lambda e: e.date.start, default=None)
-            rows.append((state, link_between(cites.page, state_page_path(state.slug)), newest))
-    return render("marker_candidates.md.j2", rows=rows, cites=cites)
-
-
 def _source_list(cites: Citations, arg: str) -> str:
     """`sources`: the numbered list of what the page cited, placed where the marker is."""
     if arg:
@@ -122,7 +135,7 @@ def expand_markers(
 ) -> str:
     """Replace every marker; raise DataError naming each bad one (all of them, at once)."""
     cites = Citations(dataset, page)
-    expanders = {
+    expanders: dict[str, Expander] = {
         **EXPANDERS,
         **(extra or {}),
         "cite": lambda d, arg, p: _cite(cites, arg),

@@ -54,7 +54,7 @@ def _pattern_hint(loc: tuple[Any, ...]) -> str:
     if field in hints:
         return hints[field]
     if field in {"title", "name", "publisher", "label", "holder"}:
-        return "must be one line without < or > (reword it)"
+        return "must be one line without <, > or &...; references (reword it)"
     if isinstance(loc[-1], int) or field in {"id", "slug", "sources", "states", "parties"}:
         return "is not a valid id (lowercase words joined by hyphens, e.g. united-arab-emirates)"
     return "is empty or not in the expected form (write some text)"

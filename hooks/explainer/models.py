@@ -6,9 +6,11 @@ One model per kind of data file (`AccordFile`, `SourcesFile`, `StateFile`, `Even
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -20,13 +22,28 @@ from pydantic import (
 from explainer.dates import Day, PartialDate
 from explainer.iso import is_valid_alpha2, is_valid_alpha3
 
+_CHARACTER_REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _without_character_references(name: str) -> str:
+    """Names reach the page's <title> through the theme's `striptags`, which would turn
+    `&lt;` back into `<`; the character itself is always the better spelling anyway."""
+    if _CHARACTER_REFERENCE.search(name):
+        raise ValueError("write the character itself, not an &...; reference")
+    return name
+
+
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
     Field(description="lowercase words joined by hyphens, e.g. united-arab-emirates"),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, pattern=r"\S")]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^<>\n]+$")]
+Name = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200, pattern=r"^[^<>\n]+$"),
+    AfterValidator(_without_character_references),
+]
 ShortQuote = Annotated[str, StringConstraints(min_length=1, max_length=400)]
 HttpsUrl = Annotated[
     str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,7 @@ class GeneratedPage:
     path: str
     markdown: str
     data_file: str | None = None
+    inputs: tuple[str, ...] = ()  # every data file the page shows; dates its "last changed"
 
 
 @cache
@@ -63,9 +65,22 @@ def state_page_path(slug: str) -> str:
     return f"states/{slug}.md"
 
 
-def render_all(dataset: Dataset) -> list[GeneratedPage]:
-    pages = [render_states_index(dataset), render_timeline(dataset), render_sources(dataset)]
-    pages += [render_state_page(dataset, state) for state in dataset.states]
+def files_of(dataset: Dataset, prefix: str) -> tuple[str, ...]:
+    """The data files holding records whose key starts with `prefix`, e.g. 'event:'."""
+    return tuple(sorted({f for key, f in dataset.files.items() if key.startswith(prefix)}))
+
+
+def render_all(
+    dataset: Dataset, charts: Mapping[str, str | None] | None = None
+) -> list[GeneratedPage]:
+    """Every generated page; `charts` maps the chart ids that exist to their series id."""
+    charts = charts or {}
+    pages = [
+        render_states_index(dataset, charts),
+        render_timeline(dataset, charts),
+        render_sources(dataset),
+    ]
+    pages += [render_state_page(dataset, state, charts) for state in dataset.states]
     return pages
 
 
@@ -84,7 +99,9 @@ def rule_rows(dataset: Dataset, page: str) -> list[dict[str, Any]]:
     return rows
 
 
-def render_states_index(dataset: Dataset) -> GeneratedPage:
+def render_states_index(
+    dataset: Dataset, charts: Mapping[str, str | None] | None = None
+) -> GeneratedPage:
     path = "states/index.md"
     cites = Citations(dataset, path)
     groups: dict[str, list[StateFile]] = defaultdict(list)
@@ -99,8 +116,10 @@ def render_states_index(dataset: Dataset) -> GeneratedPage:
         rules=rule_rows(dataset, path),
         groups=ordered,
         key_dates=_key_dates,
+        charts=[chart for chart in ("map", "members") if chart in (charts or {})],
     )
-    return GeneratedPage(path, markdown, dataset.file_of("accord"))
+    inputs = (dataset.file_of("accord"), *files_of(dataset, "state:"))
+    return GeneratedPage(path, markdown, dataset.file_of("accord"), inputs)
 
 
 def _key_dates(state: StateFile) -> list[tuple[str, PartialDate]]:
@@ -111,7 +130,9 @@ def _key_dates(state: StateFile) -> list[tuple[str, PartialDate]]:
     return [(STEP_LABELS[kind], date) for kind, date in seen.items()]
 
 
-def render_state_page(dataset: Dataset, state: StateFile) -> GeneratedPage:
+def render_state_page(
+    dataset: Dataset, state: StateFile, charts: Mapping[str, str | None] | None = None
+) -> GeneratedPage:
     path = state_page_path(state.slug)
     cites = Citations(dataset, path)
     membership = [
@@ -129,8 +150,21 @@ def render_state_page(dataset: Dataset, state: StateFile) -> GeneratedPage:
         events=dataset.events_of(state.slug),
         current=dataset.current_step(state),
         series=_series_for(dataset, state),
+        status_chart=_chart_id(charts, f"state-{state.slug}-status"),
+        series_charts=_series_charts(charts, f"state-{state.slug}-trade"),
     )
-    return GeneratedPage(path, markdown, dataset.file_of(f"state:{state.slug}"))
+    data_file = dataset.file_of(f"state:{state.slug}")
+    return GeneratedPage(path, markdown, data_file, (data_file,))
+
+
+def _chart_id(charts: Mapping[str, str | None] | None, chart_id: str) -> str | None:
+    return chart_id if chart_id in (charts or {}) else None
+
+
+def _series_charts(charts: Mapping[str, str | None] | None, chart_id: str) -> dict[str, str]:
+    """Series id -> the chart of it to show under that series' heading."""
+    series = (charts or {}).get(chart_id)
+    return {series: chart_id} if series else {}
 
 
 def _series_for(dataset: Dataset, state: StateFile) -> list[tuple[Any, list[Any]]]:
@@ -145,7 +179,9 @@ def _series_for(dataset: Dataset, state: StateFile) -> list[tuple[Any, list[Any]
     return found
 
 
-def render_timeline(dataset: Dataset) -> GeneratedPage:
+def render_timeline(
+    dataset: Dataset, charts: Mapping[str, str | None] | None = None
+) -> GeneratedPage:
     path = "timeline.md"
     cites = Citations(dataset, path)
     years: dict[int, list[Any]] = defaultdict(list)
@@ -160,8 +196,9 @@ def render_timeline(dataset: Dataset) -> GeneratedPage:
         years=sorted(years.items()),
         names=names,
         state_link=lambda slug: _link(path, state_page_path(slug)),
+        events_chart=_chart_id(charts, "events"),
     )
-    return GeneratedPage(path, markdown, None)
+    return GeneratedPage(path, markdown, None, files_of(dataset, "event:"))
 
 
 def citing_places(dataset: Dataset, page: str) -> dict[str, list[tuple[str, str]]]:
@@ -210,5 +247,5 @@ def render_sources(dataset: Dataset) -> GeneratedPage:
         places=citing_places(dataset, path),
         anchor=source_anchor,
     )
-    return GeneratedPage(path, markdown, None)
+    return GeneratedPage(path, markdown, None, files_of(dataset, "source:"))
 

@@ -12,11 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
 from explainer.errors import DataIssue
+
+try:
+    from yaml import cyaml
+
+    _LIBYAML: Any = cyaml.CParser  # type: ignore[attr-defined]
+except ImportError:  # PyYAML built without libyaml: the pure-Python parser does it all
+    _LIBYAML = object
 
 MAX_BYTES = 1_000_000
 MAX_ALIASES = 16
@@ -55,7 +62,7 @@ class YamlDocument:
 class _Loader(yaml.SafeLoader):
     """Composes nodes only; no implicit resolution, so every plain scalar arrives as a string."""
 
-    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - as PyYAML declares it
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -68,6 +75,48 @@ class _Loader(yaml.SafeLoader):
                 mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise _TooManyAliases(mark)
         return super().compose_node(parent, index)
+
+
+class _FastLoader(yaml.composer.Composer, _LIBYAML, yaml.resolver.Resolver):  # type: ignore[misc]
+    """The same composer and resolver over libyaml's parser: several times faster.
+
+    Used for a first try only; a file it cannot read is read again by `_Loader`, so every
+    error message comes from one parser.
+    """
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - as PyYAML declares it
+
+    def __init__(self, stream: str) -> None:
+        _LIBYAML.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self.alias_count = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count += 1
+            if self.alias_count > MAX_ALIASES:
+                raise _TooManyAliases(self.peek_event().start_mark)
+        return yaml.composer.Composer.compose_node(self, parent, index)
+
+    def compose_scalar_node(self, anchor: Any) -> Any:
+        node = yaml.composer.Composer.compose_scalar_node(self, anchor)
+        if node.style == "":  # libyaml's plain style; PyYAML's is None
+            node.style = None
+        return node
+
+
+def _compose(text: str) -> Any:
+    """The root node by libyaml when it is there and the file is well formed; else None."""
+    if _LIBYAML is object or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None  # PyYAML's reader rejects characters that libyaml lets through
+    loader = _FastLoader(text)
+    try:
+        return loader.get_single_node()
+    except Exception:
+        return None
+    finally:
+        loader.dispose()
 
 
 class _TooManyAliases(Exception):
@@ -187,31 +236,11 @@ def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[DataI
     ]
     if tab_issues:
         return None, tab_issues
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as error:
-        return fail(*_control_character(error, text))
-    try:
-        node = loader.get_single_node()
-    except _TooManyAliases as error:
-        return fail(
-            f"more than {MAX_ALIASES} aliases (*name); write the values out",
-            error.mark.line + 1,
-            error.mark.column + 1,
-        )
-    except yaml.composer.ComposerError as error:
-        mark = error.problem_mark or error.context_mark
-        message = "several YAML documents in one file (keep one; remove '---')"
-        if "undefined alias" in str(error.problem):
-            message = f"{error.problem} (define the anchor or remove the alias)"
-        return fail(message, *(_mark(mark)))
-    except yaml.MarkedYAMLError as error:
-        problem = error.problem or "invalid YAML"
-        return fail(f"invalid YAML: {problem}", *_mark(error.problem_mark))
-    except yaml.reader.ReaderError as error:
-        return fail(*_control_character(error, text))
-    finally:
-        loader.dispose()
+    node = _compose(text)
+    if node is None:
+        node, issue = _compose_strictly(text)
+        if issue is not None:
+            return fail(*issue)
     if node is None:
         return fail("the file is empty (write the record, or delete the file)")
     if not isinstance(node, yaml.MappingNode):
@@ -222,6 +251,33 @@ def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[DataI
     if reader.issues:
         return None, reader.issues
     return YamlDocument(display, value, reader.positions, reader.key_positions), []
+
+
+def _compose_strictly(text: str) -> tuple[Any, tuple[str, int, int] | None]:
+    """The root node by PyYAML's own parser, or what is wrong and where."""
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        return None, _control_character(error, text)
+    try:
+        node = loader.get_single_node()
+    except _TooManyAliases as error:
+        message = f"more than {MAX_ALIASES} aliases (*name); write the values out"
+        return None, (message, error.mark.line + 1, error.mark.column + 1)
+    except yaml.composer.ComposerError as error:
+        mark = error.problem_mark or error.context_mark
+        message = "several YAML documents in one file (keep one; remove '---')"
+        if "undefined alias" in str(error.problem):
+            message = f"{error.problem} (define the anchor or remove the alias)"
+        return None, (message, *_mark(mark))
+    except yaml.MarkedYAMLError as error:
+        problem = error.problem or "invalid YAML"
+        return None, (f"invalid YAML: {problem}", *_mark(error.problem_mark))
+    except yaml.reader.ReaderError as error:
+        return None, _control_character(error, text)
+    finally:
+        loader.dispose()
+    return node, None
 
 
 def _control_character(error: yaml.reader.ReaderError, text: str) -> tuple[str, int, int]:
