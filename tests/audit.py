@@ -22,17 +22,7 @@ from tests.audit_tools import ROOT, require_tools
 GATES = ("links", "html", "browser", "lighthouse", "supply")
 # Failures known and owned elsewhere, matched narrowly: printed every run, not failing it.
 # Remove an entry as soon as its fix lands; a stale entry matches nothing and says so.
-KNOWN = {
-    r"after instant navigation: script-src-elem blocked inline at .*/bundle\.[0-9a-f]+\.min\.js": (
-        "charts: Material's instant navigation re-creates every inline <script> of the new "
-        "page without its type, so the chart's JSON block is run as JavaScript (blocked "
-        "here; a SyntaxError without the policy) and the chart is not drawn. Move the "
-        "figure JSON out of <script> (a data attribute or a .json file)."
-    ),
-    r"console error: Executing inline script violates the following Content Security Policy": (
-        "the same, as Chromium reports it in the console"
-    ),
-}
+KNOWN: dict[str, str] = {}  # pattern -> why and whose; empty: nothing is excused today
 
 
 def run_gates(site: Path, base_url: str, skip: set[str], runs: int) -> dict[str, list[str]]:

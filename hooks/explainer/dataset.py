@@ -56,6 +56,11 @@ class Dataset:
         return self.files[key]
 
     def events_in_order(self) -> tuple[Event, ...]:
+        return self._events_in_order
+
+    @cached_property
+    def _events_in_order(self) -> tuple[Event, ...]:
+        """Sorted once: every state page asks for its events."""
         return tuple(sorted(self.events, key=lambda e: (e.date.start, e.date.precision, e.id)))
 
     def events_of(self, slug: str) -> tuple[Event, ...]:
@@ -105,7 +110,14 @@ class Dataset:
 
     def members(self, rule: CountingRule, on: dt.date | None = None) -> tuple[StateFile, ...]:
         day = on or self.as_of
-        return tuple(s for s in self.states if self.counts_under(rule, s, day))
+        key = (rule.id, day)
+        if key not in self._members:  # every page asks; the answer is the same for all
+            self._members[key] = tuple(s for s in self.states if self.counts_under(rule, s, day))
+        return self._members[key]
+
+    @cached_property
+    def _members(self) -> dict[tuple[str, dt.date], tuple[StateFile, ...]]:
+        return {}
 
     def member_since(self, rule: CountingRule, state: StateFile) -> PartialDate | None:
         """The date of the step that made the state count under the rule (and still does)."""

@@ -331,8 +331,8 @@ def _series_trace(
     slug, publisher = key
     name = dataset.state(slug).name
     index = state_order.index(slug) if by_state else len(state_order)
-    sources = [k for k in sorted({(o.state, _publisher(dataset, o)) for o in series.observations})
-               if k[0] == slug]  # fmt: skip
+    mine = {(o.state, _publisher(dataset, o)) for o in series.observations if o.state == slug}
+    sources = sorted(mine)
     symbol = SYMBOLS[sources.index(key) % len(SYMBOLS)]
     colour = COLOURS[(index if by_state else sources.index(key)) % len(COLOURS)]
     years = [o.year for o in rows]
