@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -38,14 +38,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     if _build.error is not None:
         _report(_build.error)
-    config.nav = site.extend_nav(config.nav, _build)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _build is not None  # on_config always runs first
-    for path, content in _build.files().items():
-        files.append(File.generated(config, path, content=content))
+    generated = _build.files()
+    unlisted = _build.unlisted_pages()
+    for path, content in generated.items():
+        inclusion = InclusionLevel.NOT_IN_NAV if path in unlisted else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
     return files
 
 

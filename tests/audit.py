@@ -68,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page")
     args = parser.parse_args(argv)
     skip = {name for name in args.skip.split(",") if name}
+    if skip - set(GATES):
+        parser.error(f"unknown gate(s) {sorted(skip - set(GATES))}; the gates are {GATES}")
     require_tools()
 
     from tests.audit_server import serve

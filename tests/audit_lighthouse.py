@@ -21,9 +21,9 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 # What the audit fails below: the scores reached, less a margin for a busy machine (the
 # simulated throttling multiplies the host's own CPU time). Performance is below target:
 # Material's bundle alone costs ~1 s of main thread on the mobile profile, and on the
-# timeline the chart loads plotly.js in the first viewport (see the note).
+# timeline the page is long (2,400 elements) and Material's script works through all of it.
 THRESHOLDS = {"accessibility": 100, "best-practices": 100, "seo": 100}
-PERFORMANCE = {"": 75, "states/kazakhstan/": 60, "timeline/": 45, "data/": 65}
+PERFORMANCE = {"": 80, "states/kazakhstan/": 75, "timeline/": 60, "data/": 75}
 # The JSON reports of the last audit, for a closer look (open them in the Lighthouse viewer).
 REPORTS = ROOT / ".audit" / "lighthouse"
 PAGES = ("", "states/kazakhstan/", "timeline/", "data/")

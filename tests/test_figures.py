@@ -179,6 +179,19 @@ def test_data_text_is_escaped(tiny: Dataset) -> None:
     assert "&lt;img" in chart.figure["data"][0]["customdata"][0][4]
 
 
+def test_csv_cells_cannot_start_a_spreadsheet_formula(tiny: Dataset) -> None:
+    formula = '=HYPERLINK("https://example.com","x")'
+    obs = tiny.series[0].observations[0].model_copy(update={"note": formula})
+    series = tiny.series[0].model_copy(update={"observations": (obs,)})
+    dataset = Dataset(
+        tiny.accord, tiny.sources, tiny.states, tiny.events, (series,), files=tiny.files
+    )
+    cells = [c for row in csv.reader(io.StringIO(chart_csv(build_charts(dataset)["trade"])))
+             for c in row]
+    assert "'" + formula in cells
+    assert formula not in cells
+
+
 def test_chart_marker(tiny: Dataset) -> None:
     assert "chart" in EXPANDERS
     html = expand_markers("<!-- explainer:chart members -->", tiny, "index.md", "docs/index.md")

@@ -17,6 +17,7 @@ import plotly.io as pio
 
 from explainer.assets import PLOTLY_BUNDLE, TOPOJSON_FOLDER
 from explainer.chartdata import Cell, Chart, Link, Table
+from explainer.tables import neutralise
 from explainer.text import attribute, link_between, plain
 
 CSV_FOLDER = "charts"
@@ -93,4 +94,6 @@ def chart_csv(chart: Chart) -> str:
 
 
 def _csv_value(value: Cell) -> Any:
-    return value.text if isinstance(value, Link) else value
+    """Plain values; text that a spreadsheet would run as a formula is neutralised."""
+    text = value.text if isinstance(value, Link) else value
+    return neutralise(text) if isinstance(text, str) else text

@@ -29,6 +29,7 @@ class GeneratedPage:
     markdown: str
     data_file: str | None = None
     inputs: tuple[str, ...] = ()  # every data file the page shows; dates its "last changed"
+    in_nav: bool = True
 
 
 @cache
@@ -154,7 +155,7 @@ def render_state_page(
         series_charts=_series_charts(charts, f"state-{state.slug}-trade"),
     )
     data_file = dataset.file_of(f"state:{state.slug}")
-    return GeneratedPage(path, markdown, data_file, (data_file,))
+    return GeneratedPage(path, markdown, data_file, (data_file,), in_nav=False)
 
 
 def _chart_id(charts: Mapping[str, str | None] | None, chart_id: str) -> str | None:

@@ -92,6 +92,11 @@ class Build:
         generated.update(self._chart_files())
         return generated
 
+    def unlisted_pages(self) -> set[str]:
+        """Generated pages kept out of the navigation (reached from an index page instead),
+        so the navigation, which Material writes into every page, does not grow with the data."""
+        return {path for path, page in getattr(self, "_generated_pages", {}).items() if not page.in_nav}
+
     def _open_data(self, dataset: Dataset) -> dict[str, str]:
         """The data page, the downloads under data/ and the Atom feed."""
         page = render_data_page(dataset, self.publication)
@@ -166,21 +171,3 @@ def prepare(
     except DataError as error:
         return Build(None, error, settings, publication, revisions)
     return Build(dataset, None, settings, publication, revisions)
-
-
-def extend_nav(nav: list[Any] | None, build: Build) -> list[Any] | None:
-    """Replace a `states/index.md` nav entry with a section listing every state page."""
-    if nav is None or build.dataset is None:
-        return nav
-    states = [{s.name: state_page_path(s.slug)} for s in build.dataset.states]
-    return [_expand_entry(entry, states) for entry in nav]
-
-
-def _expand_entry(entry: Any, states: list[dict[str, str]]) -> Any:
-    if isinstance(entry, dict) and len(entry) == 1:
-        (title, value), = entry.items()
-        if value == "states/index.md":
-            return {title: ["states/index.md", *states]}
-        if isinstance(value, list):
-            return {title: [_expand_entry(item, states) for item in value]}
-    return entry
