@@ -21,8 +21,16 @@ def dataset() -> Dataset:
 MEMBERS = ["united-arab-emirates", "bahrain", "morocco", "sudan", "kazakhstan"]
 CONTEXT = ["egypt", "jordan", "kosovo", "mauritania"]
 CANDIDATES = [
-    "saudi-arabia", "azerbaijan", "uzbekistan", "indonesia", "mauritania", "oman", "syria",
-    "lebanon", "armenia", "somaliland",
+    "saudi-arabia",
+    "azerbaijan",
+    "uzbekistan",
+    "indonesia",
+    "mauritania",
+    "oman",
+    "syria",
+    "lebanon",
+    "armenia",
+    "somaliland",
 ]
 
 
@@ -36,9 +44,17 @@ def test_every_claim_cites_a_source(dataset: Dataset) -> None:
                 checked += 1
     # Every state, step, term, claim position, evidence item, event and value was checked.
     expected = (
-        1 + len(dataset.accord.documents) + len(dataset.accord.counting_rules)
-        + sum(1 + len(s.status) + len(s.terms) + len(s.evidence)
-              + sum(len(c.positions) for c in s.claims) for s in dataset.states)
+        1
+        + len(dataset.accord.documents)
+        + len(dataset.accord.counting_rules)
+        + sum(
+            1
+            + len(s.status)
+            + len(s.terms)
+            + len(s.evidence)
+            + sum(len(c.positions) for c in s.claims)
+            for s in dataset.states
+        )
         + len(dataset.events)
         + sum(len(s.observations) for s in dataset.series)
     )
@@ -51,7 +67,8 @@ def test_every_source_is_cited_has_an_accessed_date_and_no_denied_domain(
     cited = {
         source_id
         for record in [dataset.accord, *dataset.states, *dataset.events, *dataset.series]
-        for _, name, value in walk(record) if name == "sources"
+        for _, name, value in walk(record)
+        if name == "sources"
         for source_id in value
     }
     assert cited == {s.id for s in dataset.sources}
@@ -86,8 +103,10 @@ def test_kazakhstan_dates(dataset: Dataset) -> None:
 def test_sudan_signed_only_the_declaration(dataset: Dataset) -> None:
     steps = dataset.state("sudan").status
     assert any(
-        s.kind == "signed" and s.document == "abraham-accords-declaration"
-        and s.date.iso() == "2021-01-06" for s in steps
+        s.kind == "signed"
+        and s.document == "abraham-accords-declaration"
+        and s.date.iso() == "2021-01-06"
+        for s in steps
     )
     assert not any(s.kind == "relations-established" for s in steps)
 
@@ -141,7 +160,12 @@ def test_hand_written_pages_exist() -> None:
 
 @pytest.mark.slow
 def test_as_of_is_shown_site_wide(real_site: Path) -> None:
-    for page in ["index.html", "states/index.html", "states/bahrain/index.html",
-                 "timeline/index.html", "methodology/index.html"]:
+    for page in [
+        "index.html",
+        "states/index.html",
+        "states/bahrain/index.html",
+        "timeline/index.html",
+        "methodology/index.html",
+    ]:
         html = (real_site / page).read_text(encoding="utf-8")
         assert "as of" in html.lower() and "<time datetime=" in html, page

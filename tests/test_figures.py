@@ -186,8 +186,9 @@ def test_csv_cells_cannot_start_a_spreadsheet_formula(tiny: Dataset) -> None:
     dataset = Dataset(
         tiny.accord, tiny.sources, tiny.states, tiny.events, (series,), files=tiny.files
     )
-    cells = [c for row in csv.reader(io.StringIO(chart_csv(build_charts(dataset)["trade"])))
-             for c in row]
+    cells = [
+        c for row in csv.reader(io.StringIO(chart_csv(build_charts(dataset)["trade"]))) for c in row
+    ]
     assert "'" + formula in cells
     assert formula not in cells
 

@@ -92,7 +92,13 @@ def test_values_resolve_like_yaml_1_2_core(tmp_path: Path) -> None:
     assert issues == []
     assert document is not None
     assert document.value == {
-        "a": 1, "b": 2.5, "c": True, "d": None, "e": "2020-01-02", "f": "no", "g": ("x", 3)
+        "a": 1,
+        "b": 2.5,
+        "c": True,
+        "d": None,
+        "e": "2020-01-02",
+        "f": "no",
+        "g": ("x", 3),
     }
     assert document.position(("g", 1)) == (7, 8)
 

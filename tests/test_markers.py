@@ -34,8 +34,7 @@ def test_links_are_relative_to_the_page(dataset) -> None:  # type: ignore[no-unt
 
 def test_unknown_markers_fail_with_page_line_and_column(dataset) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "# Title\n\nSome text <!-- explainer:cuont signed-compact -->\n"
-        "<!-- explainer:count x -->"
+        "# Title\n\nSome text <!-- explainer:cuont signed-compact -->\n<!-- explainer:count x -->"
     )
     kinds = ", ".join(sorted([*EXPANDERS, "cite", "sources", "claim", "candidates-table"]))
     with pytest.raises(DataError) as raised:
@@ -57,6 +56,6 @@ def test_prose_cites_sources_like_generated_pages(dataset) -> None:  # type: ign
     text = "A <!-- explainer:cite coastal-gazette-2020 --> B\n\n<!-- explainer:sources -->"
     out = expand_markers(text, dataset, "about.md", "docs/about.md")
     assert '[\\[1\\]](sources.md#source-coastal-gazette-2020 "Coastal Gazette:' in out
-    assert "1. <a href=\"https://gazette.example.com/2020/estonia-withdraws\"" in out
+    assert '1. <a href="https://gazette.example.com/2020/estonia-withdraws"' in out
     with pytest.raises(DataError, match="unknown source id"):
         expand_markers("<!-- explainer:cite nope -->", dataset, "about.md", "docs/about.md")

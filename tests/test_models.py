@@ -34,7 +34,11 @@ def test_partial_dates_keep_their_precision(
 ) -> None:
     date = PartialDate.parse(text)
     assert (date.precision, date.start, date.end, date.human(), date.iso()) == (
-        precision, start, end, human, text
+        precision,
+        start,
+        end,
+        human,
+        text,
     )
 
 

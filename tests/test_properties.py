@@ -26,8 +26,9 @@ scalars = st.one_of(
 yamlish = st.one_of(
     st.text(alphabet=st.sampled_from(list("abc:- \n\t[]{}&*!#'\"|>%@`,?0129.")), max_size=200),
     st.binary(max_size=200).map(lambda b: b.decode("latin-1")),
-    st.lists(st.tuples(st.sampled_from(["slug", "name", "role", "status", "x"]), scalars))
-    .map(lambda pairs: "\n".join(f"{k}: {v}" for k, v in pairs)),
+    st.lists(st.tuples(st.sampled_from(["slug", "name", "role", "status", "x"]), scalars)).map(
+        lambda pairs: "\n".join(f"{k}: {v}" for k, v in pairs)
+    ),
 )
 
 

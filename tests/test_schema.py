@@ -39,9 +39,7 @@ def test_layout_and_schemas_cover_the_same_kinds() -> None:
 def _data_files() -> list[tuple[Path, str]]:
     data = ROOT / "data"
     return [
-        (file, EXPECTED[pattern])
-        for pattern in EXPECTED
-        for file in sorted(data.glob(pattern))
+        (file, EXPECTED[pattern]) for pattern in EXPECTED for file in sorted(data.glob(pattern))
     ]
 
 

@@ -41,8 +41,17 @@ def test_serve_reports_errors_and_recovers(tmp_path: Path) -> None:
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(site / "mkdocs.yml"),
-         "-a", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--livereload",
+            "-f",
+            str(site / "mkdocs.yml"),
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

@@ -164,4 +164,3 @@ def _assemble(loaded: dict[str, list[Loaded]]) -> Dataset:
         denied_domains=tuple(d for i in loaded["sources/*.yml"] for d in i.model.denied_domains),
         files=files,
     )
-

@@ -224,8 +224,11 @@ def citing_places(dataset: Dataset, page: str) -> dict[str, list[tuple[str, str]
         add(event.sources, f"Timeline: {event.title}", "timeline.md", event.id)
     for series in dataset.series:
         for obs in series.observations:
-            add(obs.sources, f"{series.title}: {dataset.state(obs.state).name}",
-                state_page_path(obs.state))
+            add(
+                obs.sources,
+                f"{series.title}: {dataset.state(obs.state).name}",
+                state_page_path(obs.state),
+            )
     return places
 
 
@@ -249,4 +252,3 @@ def render_sources(dataset: Dataset) -> GeneratedPage:
         anchor=source_anchor,
     )
     return GeneratedPage(path, markdown, None, files_of(dataset, "source:"))
-

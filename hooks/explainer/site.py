@@ -24,7 +24,7 @@ from explainer.feeds import FEED_PATH, add_head_link, render_feed
 from explainer.figures import build_charts
 from explainer.loading import load_dataset
 from explainer.markers import Expander, MarkerError, expand_markers
-from explainer.pages import GeneratedPage, render_all, state_page_path
+from explainer.pages import GeneratedPage, render_all
 from explainer.revisions import DataVersion, Revisions, changed_expander, read_revisions
 from explainer.text import plain
 
@@ -93,9 +93,10 @@ class Build:
         return generated
 
     def unlisted_pages(self) -> set[str]:
-        """Generated pages kept out of the navigation (reached from an index page instead),
-        so the navigation, which Material writes into every page, does not grow with the data."""
-        return {path for path, page in getattr(self, "_generated_pages", {}).items() if not page.in_nav}
+        """Pages reached from an index page, not the navigation: Material writes the whole
+        navigation into every page, so it must not grow with the data."""
+        pages = getattr(self, "_generated_pages", {})
+        return {path for path, page in pages.items() if not page.in_nav}
 
     def _open_data(self, dataset: Dataset) -> dict[str, str]:
         """The data page, the downloads under data/ and the Atom feed."""
