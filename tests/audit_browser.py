@@ -25,15 +25,19 @@ document.addEventListener("securitypolicyviolation", (e) => {
     + ` at ${e.sourceFile}:${e.lineNumber}`);
 });
 """
+# Scrolls in steps so lazy charts draw; setTimeout, not requestAnimationFrame, which a
+# background page never fires (the audit would then wait forever).
 SCROLL_TO_END = """async () => {
   for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
     scrollTo(0, y);
-    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 30)));
+    await new Promise((done) => setTimeout(done, 40));
   }
   scrollTo(0, 0);
 }"""
 AXE_RUN = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"]});
+  const timeout = new Promise((_, fail) =>
+    setTimeout(() => fail(new Error("axe timed out")), 60000));
+  const result = await Promise.race([axe.run(document, {resultTypes: ["violations"]}), timeout]);
   return result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + ": " + n.failureSummary)}));
 }"""
@@ -80,6 +84,7 @@ def audit_with_javascript(browser: Browser, base_url: str, pages: list[str]) -> 
         page = context.new_page()
         problems = _watch(page, base_url)
         for path in pages:
+            print(f"  {scheme}: {path or '(home)'}", flush=True)
             page.goto(base_url + path, wait_until="networkidle")
             page.evaluate(SCROLL_TO_END)
             page.wait_for_load_state("networkidle")
