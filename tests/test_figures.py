@@ -164,14 +164,16 @@ def test_rendered_block_is_accessible_and_safe(tiny: Dataset, charts: dict[str, 
     assert '[Norway](norway.md){ data-key="norway" }' in html
 
 
+def _with_note(tiny: Dataset, note: str) -> Dataset:
+    """The tiny dataset whose first series holds one observation with this note."""
+    obs = tiny.series[0].observations[0].model_copy(update={"note": note})
+    series = tiny.series[0].model_copy(update={"observations": (obs,)})
+    return Dataset(tiny.accord, tiny.sources, tiny.states, tiny.events, (series,), files=tiny.files)
+
+
 def test_data_text_is_escaped(tiny: Dataset) -> None:
     hostile = "<img src=x onerror=alert(1)> *bold* [link](x)"
-    obs = tiny.series[0].observations[0].model_copy(update={"note": hostile})
-    series = tiny.series[0].model_copy(update={"observations": (obs,)})
-    dataset = Dataset(
-        tiny.accord, tiny.sources, tiny.states, tiny.events, (series,), files=tiny.files
-    )
-    chart = build_charts(dataset)["trade"]
+    chart = build_charts(_with_note(tiny, hostile))["trade"]
     html = render_chart(chart, "index.md")
     outside = re.sub(r'data-figure="[^"]*"', "", html)
     assert "<img" not in html and "*bold*" not in outside
@@ -181,14 +183,8 @@ def test_data_text_is_escaped(tiny: Dataset) -> None:
 
 def test_csv_cells_cannot_start_a_spreadsheet_formula(tiny: Dataset) -> None:
     formula = '=HYPERLINK("https://example.com","x")'
-    obs = tiny.series[0].observations[0].model_copy(update={"note": formula})
-    series = tiny.series[0].model_copy(update={"observations": (obs,)})
-    dataset = Dataset(
-        tiny.accord, tiny.sources, tiny.states, tiny.events, (series,), files=tiny.files
-    )
-    cells = [
-        c for row in csv.reader(io.StringIO(chart_csv(build_charts(dataset)["trade"]))) for c in row
-    ]
+    table = chart_csv(build_charts(_with_note(tiny, formula))["trade"])
+    cells = [cell for row in csv.reader(io.StringIO(table)) for cell in row]
     assert "'" + formula in cells
     assert formula not in cells
 
