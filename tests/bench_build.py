@@ -85,20 +85,14 @@ def main(
     config_file: Path, site_dir: Path, stages: bool, dump: Path | None = None, strict: bool = True
 ) -> dict[str, Any]:
     started = time.perf_counter()
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from tests.conftest import build_site
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
     if stages:
         instrument()
     if dump is not None:
         dump_markdown(dump)
-    config = load_config(str(config_file), strict=strict, site_dir=str(site_dir))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    build_site(config_file, site_dir, strict=strict)
     total = time.perf_counter() - started
     result: dict[str, Any] = {
         "seconds": total,

@@ -18,9 +18,9 @@ BAD_DATA = FIXTURES / "bad_data"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build_site(config_file: Path, site_dir: Path) -> Path:
+def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> Path:
     """Build a site strictly, as CI does. Replicate: mkdocs build --strict -f <config_file>."""
-    config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
+    config = load_config(str(config_file), strict=strict, site_dir=str(site_dir))
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
